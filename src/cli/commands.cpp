@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/commands.hpp"
+
+namespace zkbatch::cli {
+
+void register_commands(CLI::App& app, CommandRegistry& registry) {
+  register_selfcheck(app, registry);
+}
+
+}  // namespace zkbatch::cli

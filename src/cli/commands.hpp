@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace zkbatch::cli {
+
+/// A subcommand: its CLI11 node and the function that runs it once parsed (returns the exit code).
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+/// The subcommands the binary offers, in registration order.
+struct CommandRegistry {
+  std::vector<Command> commands;
+};
+
+/// Adds every subcommand to `app`. Each command lives in its own file (`selfcheck.cpp`, ...).
+void register_commands(CLI::App& app, CommandRegistry& registry);
+
+/// `zkbatch selfcheck`: known-answer checks of the field and the hashes on this machine.
+void register_selfcheck(CLI::App& app, CommandRegistry& registry);
+
+}  // namespace zkbatch::cli
