@@ -57,7 +57,10 @@ function(zkb_test name)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
   zkb_host_target(${name})
-  gtest_discover_tests(${name} PROPERTIES LABELS ${ARG_LABEL} DISCOVERY_TIMEOUT 60
+  # DISCOVERY_TIMEOUT is a keyword of its own: it must come before PROPERTIES, or everything after
+  # it (the environment) is silently dropped.
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+                       PROPERTIES LABELS ${ARG_LABEL}
                        ENVIRONMENT "ZKB_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared")
 endfunction()
 

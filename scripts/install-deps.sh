@@ -11,8 +11,9 @@ packages=(
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libomp-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  # test oracles: GMP for U256, Crypto++ for Keccak-256, OpenSSL for SHA3
-  libgmp-dev libcrypto++-dev libssl-dev
+  # test oracles: GMP (U256, modexp), Crypto++ (Keccak-256), OpenSSL (SHA-2/3, RIPEMD-160),
+  # libsecp256k1 (ecrecover)
+  libgmp-dev libcrypto++-dev libssl-dev libsecp256k1-dev
   # fuzzing: clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
   # guest toolchain (rv32im, ilp32) and the reference RISC-V emulator
