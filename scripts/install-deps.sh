@@ -9,6 +9,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git clang-format
   # libraries (DESIGN.md §8)
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libomp-dev
+  # MPI runner: OpenMPI, parallel HDF5 for circuits, Prometheus metrics, SQLite queue ledger
+  libopenmpi-dev openmpi-bin libhdf5-openmpi-dev prometheus-cpp-dev libsqlite3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # test oracles: GMP (U256, modexp), Crypto++ (Keccak-256), OpenSSL (SHA-2/3, RIPEMD-160),
@@ -16,6 +18,8 @@ packages=(
   libgmp-dev libcrypto++-dev libssl-dev libsecp256k1-dev
   # fuzzing: clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
+  # integration tests: a real Prometheus scraper; manifest schema validation
+  prometheus python3-jsonschema python3-yaml
   # guest toolchain (rv32im, ilp32) and the reference RISC-V emulator
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-user
 )

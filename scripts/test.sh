@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # The project's test command: installs dependencies, checks format and the guest-safe boundary,
 # builds and tests the Release build, builds the guest-safe libraries for rv32im and runs them
-# under qemu, runs every benchmark once, then builds and tests under ASan + UBSan.
-# ZKB_SKIP_ASAN=1 skips the sanitizer pass (for quick local runs).
+# under qemu, runs every benchmark once, then builds and tests under ASan + UBSan and fuzzes the
+# input decoders for a bounded time.
+# ZKB_SKIP_ASAN=1 skips the sanitizer and fuzzing passes (for quick local runs);
+# ZKB_FUZZ_SECONDS sets the time per fuzz target (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -36,6 +38,8 @@ if [ "${ZKB_SKIP_ASAN:-0}" != 1 ]; then
   cmake --build --preset asan -j "$jobs"
   step "sanitizer tests"
   ctest --preset asan -j "$jobs"
+  step "bounded fuzzing (libFuzzer, ASan + UBSan)"
+  scripts/fuzz.sh "${ZKB_FUZZ_SECONDS:-30}"
 fi
 
 echo

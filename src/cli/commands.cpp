@@ -5,6 +5,7 @@ namespace zkbatch::cli {
 
 void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_selfcheck(app, registry);
+  register_witness(app, registry);
 }
 
 }  // namespace zkbatch::cli

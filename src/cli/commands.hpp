@@ -25,4 +25,8 @@ void register_commands(CLI::App& app, CommandRegistry& registry);
 /// `zkbatch selfcheck`: known-answer checks of the field and the hashes on this machine.
 void register_selfcheck(CLI::App& app, CommandRegistry& registry);
 
+/// `zkbatch witness inspect|check`: decode zk_evm witnesses, check them against headers, write
+/// guest inputs.
+void register_witness(CLI::App& app, CommandRegistry& registry);
+
 }  // namespace zkbatch::cli

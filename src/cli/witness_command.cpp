@@ -55,6 +55,8 @@ int run_inspect(const InspectArgs& args) {
     }
   } catch (const witness::InputError& e) {
     return bad_input("inspect", e.what());
+  } catch (const std::exception& e) {
+    return bad_input("inspect", std::string("cannot process the input: ") + e.what());
   }
   if (args.json) {
     std::puts(inspect_json(files).dump(2).c_str());
@@ -114,6 +116,8 @@ int run_check(const CheckArgs& args) {
     reports = witness::check_blocks(blocks, args.file, options);
   } catch (const witness::InputError& e) {
     return bad_input("check", e.what());
+  } catch (const std::exception& e) {
+    return bad_input("check", args.file + ": cannot process the input: " + e.what());
   }
 
   bool all_ok = true;

@@ -97,6 +97,15 @@ std::string check_text(const std::string& file, const std::vector<BlockReport>& 
   } else {
     out += fmt::format("{}: {} of {} block(s) match; first mismatch: {}\n", file, matched,
                        blocks.size(), mismatch);
+    const CheckResult* first = nullptr;
+    for (const BlockReport& b : blocks)
+      first = first != nullptr ? first : b.first_failure();
+    if (first != nullptr && first->name == "pre_state_root" &&
+        first->what.find("checkpoint") != std::string::npos) {
+      out +=
+          "  hint: the checkpoint root is the parent's state root only when the witness was "
+          "fetched with checkpoint = parent; give the parent's header with --parent-header\n";
+    }
   }
   return out;
 }

@@ -112,10 +112,6 @@ inline uint64_t reduce_full(u128 value) {
   return add_fold(t, (hi & kEpsilon) * kEpsilon);
 }
 
-inline uint64_t canonical(uint64_t x) {
-  return x >= kP ? x - kP : x;
-}
-
 inline uint64_t mul(uint64_t a, uint64_t b) {
   return reduce_full(static_cast<u128>(a) * b);
 }
