@@ -18,8 +18,9 @@ packages=(
   libgmp-dev libcrypto++-dev libssl-dev libsecp256k1-dev
   # fuzzing: clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
-  # integration tests: a real Prometheus scraper; manifest schema validation
-  prometheus python3-jsonschema python3-yaml
+  # integration tests: a real Prometheus scraper, a real one-node Slurm, manifest schema
+  # validation, shell script lint
+  prometheus slurm-wlm munge python3-jsonschema python3-yaml shellcheck
   # guest toolchain (rv32im, ilp32) and the reference RISC-V emulator
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-user
 )

@@ -23,11 +23,11 @@ step "release build"
 cmake --preset release
 cmake --build --preset release -j "$jobs"
 
-step "release tests"
-ctest --preset release -j "$jobs"
-
 step "guest build (rv32im)"
 scripts/build-guest.sh
+
+step "release tests"
+ctest --preset release -j "$jobs"
 
 step "benchmark smoke run"
 benchmarks/smoke.sh build/release

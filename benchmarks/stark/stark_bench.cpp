@@ -5,6 +5,9 @@
 // --benchmark_repetitions=N to get medians.
 #include <benchmark/benchmark.h>
 
+#include <sys/resource.h>
+
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -109,6 +112,52 @@ void sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_Prove)->Apply(sizes)->Iterations(1);
 BENCHMARK(BM_Verify)->Apply(sizes);
+
+// Peak resident memory of the process so far, in MiB (Linux reports ru_maxrss in KiB).
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// The reference size of docs/benchmarks.md: 2^20 rows x 32 columns at the default preset, proved
+// once and verified once. Minutes on a 2-core machine, so benchmarks/smoke.sh filters it out
+// ("Large"); run it with --benchmark_filter=Large. Peak memory is the process maximum, so run it
+// alone for a clean figure.
+void BM_ProveVerifyLarge(benchmark::State& state) {
+  const size_t width = 32;
+  const unsigned log_n = 20;
+  const ProvingKey pk = key(width);
+  const poly::RowMajorMatrix t = trace(width, log_n);
+  ProverTimings timings;
+  ProveOptions options;
+  options.timings = &timings;
+  double verify_ms = 0;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    const Proof proof = prove(pk, {t}, {}, options);
+    bytes = serialize_proof(proof).size();
+    state.PauseTiming();
+    const auto start = std::chrono::steady_clock::now();
+    const VerifyError e = verify(pk.vk, proof);
+    verify_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (e != VerifyError::ok) state.SkipWithError(error_message(e));
+    state.ResumeTiming();
+  }
+  state.counters["proof_KiB"] = static_cast<double>(bytes) / 1024.0;
+  state.counters["verify_ms"] = verify_ms;
+  state.counters["peak_rss_MiB"] = peak_rss_mib();
+  state.counters["main_commit_ms"] = 1e3 * timings.main_commit;
+  state.counters["quotient_ms"] = 1e3 * timings.quotient;
+  state.counters["openings_ms"] = 1e3 * timings.openings;
+  state.counters["fri_ms"] = 1e3 * timings.fri;
+}
+BENCHMARK(BM_ProveVerifyLarge)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace zkbatch::stark

@@ -25,6 +25,9 @@ void register_commands(CLI::App& app, CommandRegistry& registry);
 /// `zkbatch selfcheck`: known-answer checks of the field and the hashes on this machine.
 void register_selfcheck(CLI::App& app, CommandRegistry& registry);
 
+/// `zkbatch vm run`: runs a guest ELF in the emulator (exit code, cycles, public output).
+void register_vm(CLI::App& app, CommandRegistry& registry);
+
 /// `zkbatch witness inspect|check`: decode zk_evm witnesses, check them against headers, write
 /// guest inputs.
 void register_witness(CLI::App& app, CommandRegistry& registry);

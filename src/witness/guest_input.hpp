@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Host only. Writing the binary guest input of one block (format: guest_input_format.hpp).
+// Host only. Writing the binary guest input of one block (format: eth/guest_input.hpp).
 #pragma once
 
 #include <array>
@@ -9,11 +9,24 @@
 
 #include "base/bytes.hpp"
 #include "eth/address.hpp"
+#include "eth/guest_input.hpp"
 #include "witness/block_witness.hpp"
-#include "witness/guest_input_format.hpp"
 #include "witness/pre_state.hpp"
 
 namespace zkbatch::witness {
+
+// The format and its guest-safe decoder live in src/eth (the guest reads them); the host side
+// keeps using the names from this namespace.
+using eth::decode_guest_input;
+using eth::GuestInputView;
+using eth::GuestWithdrawal;
+using eth::kGuestInputFixedSize;
+using eth::kGuestInputHasHeader;
+using eth::kGuestInputMagic;
+using eth::kGuestInputMaxItem;
+using eth::kGuestInputVersion;
+using eth::kGuestInputWithdrawalIndices;
+using eth::kGuestWithdrawalSize;
 
 /// The guest input of one block with owned fields: what `encode_guest_input` writes and
 /// `decode_guest_input` reads back.

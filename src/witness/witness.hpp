@@ -4,13 +4,13 @@
 // (README.md).
 #pragma once
 
+#include "eth/guest_input.hpp"
 #include "witness/block_check.hpp"
 #include "witness/block_witness.hpp"
 #include "witness/compact.hpp"
 #include "witness/error.hpp"
 #include "witness/format.hpp"
 #include "witness/guest_input.hpp"
-#include "witness/guest_input_format.hpp"
 #include "witness/header_json.hpp"
 #include "witness/pre_state.hpp"
 #include "witness/receipt_bytes.hpp"

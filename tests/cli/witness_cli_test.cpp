@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/app.hpp"
-#include "witness/guest_input_format.hpp"
+#include "eth/guest_input.hpp"
 
 namespace {
 
@@ -211,10 +211,10 @@ TEST(WitnessCli, GuestInputsAreWrittenOnlyWhenEverythingMatches) {
   std::ifstream in(file, std::ios::binary);
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                              std::istreambuf_iterator<char>());
-  zkbatch::witness::GuestInputView view;
-  ASSERT_TRUE(zkbatch::witness::decode_guest_input(
-                  zkbatch::base::ByteSpan(bytes.data(), bytes.size()), view)
-                  .ok());
+  zkbatch::eth::GuestInputView view;
+  ASSERT_TRUE(
+      zkbatch::eth::decode_guest_input(zkbatch::base::ByteSpan(bytes.data(), bytes.size()), view)
+          .ok());
   EXPECT_EQ(view.number, 28u);
   EXPECT_EQ(view.transactions.size(), 1u);
   EXPECT_FALSE(view.header_rlp.empty());

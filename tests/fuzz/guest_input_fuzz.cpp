@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "eth/guest_input.hpp"
 #include "witness/guest_input.hpp"
-#include "witness/guest_input_format.hpp"
 
 namespace {
 

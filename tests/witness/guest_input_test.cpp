@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The binary guest input (witness/guest_input_format.hpp): encode → decode gives the same data,
+// The binary guest input (eth/guest_input.hpp): encode → decode gives the same data,
 // its trie nodes rebuild the pre-state, and the decoder rejects every truncation, trailing bytes,
 // wrong magic, version and flags, and counts or lengths the input cannot hold.
 #include <gtest/gtest.h>
@@ -7,11 +7,11 @@
 #include <cstring>
 #include <vector>
 
+#include "eth/guest_input.hpp"
 #include "eth/mpt.hpp"
 #include "hash/keccak.hpp"
 #include "witness/block_check.hpp"
 #include "witness/guest_input.hpp"
-#include "witness/guest_input_format.hpp"
 #include "witness/witness_json.hpp"
 #include "witness_test_util.hpp"
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Guest-safe: C headers and src/base (plus eth/address.hpp) only. Meant to move to
-// src/eth/guest_input.hpp; nothing here depends on the rest of src/witness.
+// Guest-safe: C headers and src/base (plus eth/address.hpp) only.
 //
 // The binary "guest input" of one block: everything the block validator needs, written by the
-// host (witness/guest_input.hpp) and read by the guest. Version 1, all integers little-endian:
+// host (src/witness/guest_input.hpp) and read by the guest. Version 1, all integers little-endian:
 //
 //   offset  size        field
 //   0       8           magic "ZKBGUEST"
@@ -43,7 +42,7 @@
 #include "base/vector.hpp"
 #include "eth/address.hpp"
 
-namespace zkbatch::witness {
+namespace zkbatch::eth {
 
 /// The magic bytes that open every guest input.
 inline constexpr uint8_t kGuestInputMagic[8] = {'Z', 'K', 'B', 'G', 'U', 'E', 'S', 'T'};
@@ -248,4 +247,4 @@ inline base::Status decode_guest_input(base::ByteSpan input, GuestInputView& out
   return {};
 }
 
-}  // namespace zkbatch::witness
+}  // namespace zkbatch::eth
