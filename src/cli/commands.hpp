@@ -28,6 +28,13 @@ void register_selfcheck(CLI::App& app, CommandRegistry& registry);
 /// `zkbatch vm run`: runs a guest ELF in the emulator (exit code, cycles, public output).
 void register_vm(CLI::App& app, CommandRegistry& registry);
 
+/// `zkbatch vm prove`, `zkbatch verify` and `zkbatch proof show`: single-process proofs of a
+/// guest run, their verification and their public values.
+void register_vm_prove(CLI::App& app, CommandRegistry& registry);
+
+/// `zkbatch queue list|cancel|retry|clear --out DIR`: the queue ledger of an output directory.
+void register_queue(CLI::App& app, CommandRegistry& registry);
+
 /// `zkbatch witness inspect|check`: decode zk_evm witnesses, check them against headers, write
 /// guest inputs.
 void register_witness(CLI::App& app, CommandRegistry& registry);
