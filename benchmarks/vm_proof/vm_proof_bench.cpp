@@ -3,7 +3,8 @@
 // mixed workload (ALU, multiply, shifts, loads/stores, a branch per round, public output), proven
 // with its memory proof, then verified. Counters: cycles/s, proof size, verification time, peak
 // resident memory (getrusage), and the log2 height of every table of the segment proof. Run with
-// --benchmark_filter=BM_ProveSegmentLarge/16 (or /18, /20); table widths are printed once to stderr.
+// --benchmark_filter=BM_ProveSegmentLarge/16 (or /18, /20); table widths are printed once to
+// stderr.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
