@@ -39,4 +39,8 @@ void register_queue(CLI::App& app, CommandRegistry& registry);
 /// guest inputs.
 void register_witness(CLI::App& app, CommandRegistry& registry);
 
+/// `zkbatch execute`: runs the block validator natively on every block of a witness and compares
+/// it with the witness's expectations and the headers given.
+void register_execute(CLI::App& app, CommandRegistry& registry);
+
 }  // namespace zkbatch::cli
