@@ -25,6 +25,7 @@
 #   ZKB_OUT [$ZKB_DATA/proofs]  ZKB_INPUT_PATTERN [$ZKB_DATA/inputs/%d.in]  ZKB_INPUT_LIST  ZKB_RANGE
 #   ZKB_CHUNK  ZKB_CHUNK_INDEX [0]  ZKB_PROGRESS_INTERVAL [30]  ZKB_METRICS_PORT [9400; 0 = off]
 #   ZKB_LOG_FORMAT [json]  ZKB_VERIFY [0; 1 = verify after a successful prove]
+#   ZKB_SEGMENT_LOG2 [zkbatch's default]: segment size, given to both `circuits build` and `prove`
 #   ZKB_PROVE_ARGS (extra prove flags, word-split)  ZKB_REBUILD_CIRCUITS [0]
 #   ZKB_LAUNCHER [none]: none | srun | mpirun   ZKB_HOSTFILE [/etc/mpi/hostfile]  ZKB_MPIRUN_ARGS
 #
@@ -174,10 +175,25 @@ require_elf() {
   [ -r "$ZKB_ELF" ] || die 2 "guest program not readable: $ZKB_ELF"
 }
 
+# `--segment-log2 K` when ZKB_SEGMENT_LOG2 is set: the circuits file is built for one segment size
+# and `prove --circuits` refuses another, so both commands take it from this one setting.
+segment_args() {
+  SEGMENT_ARGS=()
+  if [ -n "${ZKB_SEGMENT_LOG2:-}" ]; then
+    [[ "$ZKB_SEGMENT_LOG2" =~ ^[0-9]+$ ]] || die 2 "ZKB_SEGMENT_LOG2 must be a number, got '$ZKB_SEGMENT_LOG2'"
+    SEGMENT_ARGS=(--segment-log2 "$ZKB_SEGMENT_LOG2")
+  fi
+}
+
+# What the circuits stamp records: the program's sha256 and the segment size it was built for.
+circuits_stamp() {
+  printf '%s%s\n' "$(sha256sum -- "$ZKB_ELF" | cut -d' ' -f1)" "${ZKB_SEGMENT_LOG2:+ segment_log2=$ZKB_SEGMENT_LOG2}"
+}
+
 cmd_circuits() {
   require_elf
   local digest stamp="$ZKB_CIRCUITS.elf-sha256"
-  digest=$(sha256sum -- "$ZKB_ELF" | cut -d' ' -f1)
+  digest=$(circuits_stamp)
   if [ "${ZKB_REBUILD_CIRCUITS:-0}" != 1 ] && [ -s "$ZKB_CIRCUITS" ] && [ -r "$stamp" ] &&
     [ "$(cat -- "$stamp")" = "$digest" ]; then
     log "circuits up to date: $ZKB_CIRCUITS (program sha256 $digest)"
@@ -188,7 +204,8 @@ cmd_circuits() {
   mkdir -p -- "$dir"
   # Built under a temporary name and renamed, so a killed build never looks complete.
   tmp="$dir/.$(basename -- "$ZKB_CIRCUITS").$$.tmp.h5"
-  zkb_argv circuits build --elf "$ZKB_ELF" --out "$tmp"
+  segment_args
+  zkb_argv circuits build --elf "$ZKB_ELF" --out "$tmp" "${SEGMENT_ARGS[@]}"
   local rc=0
   run_forwarding "${ZKB_ARGV[@]}" || rc=$?
   if [ "$rc" -ne 0 ]; then
@@ -207,7 +224,7 @@ cmd_wait_circuits() {
   require_elf
   local limit=${1:-7200} waited=0 digest stamp="$ZKB_CIRCUITS.elf-sha256"
   [[ "$limit" =~ ^[0-9]+$ ]] || die 2 "wait-circuits: timeout must be seconds, got '$limit'"
-  digest=$(sha256sum -- "$ZKB_ELF" | cut -d' ' -f1)
+  digest=$(circuits_stamp)
   until [ -s "$ZKB_CIRCUITS" ] && [ -r "$stamp" ] && [ "$(cat -- "$stamp")" = "$digest" ]; do
     if [ "$waited" -ge "$limit" ]; then
       log "circuits for $ZKB_ELF not ready at $ZKB_CIRCUITS after ${limit} s"
@@ -234,8 +251,9 @@ cmd_prove() {
   done
   mkdir -p -- "$OUT_DIR"
   launcher
+  segment_args
   local args=(prove --elf "$ZKB_ELF" --circuits "$ZKB_CIRCUITS" --out "$OUT_DIR"
-    --progress-interval "$ZKB_PROGRESS_INTERVAL")
+    --progress-interval "$ZKB_PROGRESS_INTERVAL" "${SEGMENT_ARGS[@]}")
   if [ "$ZKB_METRICS_PORT" != 0 ]; then args+=(--metrics-port "$ZKB_METRICS_PORT"); fi
   # shellcheck disable=SC2206  # extra flags are word-split on purpose
   args+=(${ZKB_PROVE_ARGS:-})

@@ -10,6 +10,8 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_vm(app, registry);
   register_vm_prove(app, registry);
   register_queue(app, registry);
+  register_prove(app, registry);
+  register_circuits(app, registry);
 }
 
 }  // namespace zkbatch::cli

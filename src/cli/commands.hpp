@@ -35,6 +35,12 @@ void register_vm_prove(CLI::App& app, CommandRegistry& registry);
 /// `zkbatch queue list|cancel|retry|clear --out DIR`: the queue ledger of an output directory.
 void register_queue(CLI::App& app, CommandRegistry& registry);
 
+/// `zkbatch prove`: the batch prover, alone or on every rank of an MPI job.
+void register_prove(CLI::App& app, CommandRegistry& registry);
+
+/// `zkbatch circuits build`: the circuits file (verifying key, preprocessed tables) of a program.
+void register_circuits(CLI::App& app, CommandRegistry& registry);
+
 /// `zkbatch witness inspect|check`: decode zk_evm witnesses, check them against headers, write
 /// guest inputs.
 void register_witness(CLI::App& app, CommandRegistry& registry);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Proving and verifying program runs (docs/zkvm.md):
 //   zkbatch vm prove ELF [--input FILE] --out PROOF [--segment-log2 K] [--preset NAME]
-//   zkbatch verify PROOF [--elf ELF] [--json]
+//   zkbatch verify PROOF [--elf ELF] [--circuits FILE] [--previous-proof PROOF] [--json]
 //   zkbatch proof show PROOF
 // Exit codes: 0 success (proof written, proof valid); 1 the run cannot be proven or the proof is
 // rejected; 2 bad input (unreadable or invalid ELF, input or proof file). Proofs are never printed.
@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "hash/digest.hpp"
+#include "runner/circuits.hpp"
+#include "runner/proof_files.hpp"
 #include "stark/proof_io.hpp"
 #include "vm/chips/segment_values.hpp"
 #include "vm/proof/proof.hpp"
@@ -32,7 +35,7 @@ struct ProveArgs {
 };
 
 struct VerifyArgs {
-  std::string proof, elf;
+  std::string proof, elf, circuits, previous;
   bool json = false;
 };
 
@@ -57,12 +60,8 @@ std::string hex(const uint8_t* data, size_t n) {
   return s;
 }
 
-std::string digest_hex(const hash::Digest& d) {
-  std::string s;
-  for (const field::Fp& e : d.v)
-    s += fmt::format("{:016x}", e.value());
-  return s;
-}
+// One rendering of a verifying-key digest everywhere: the runner's (summaries, ledger, circuits).
+using runner::digest_hex;
 
 int prove(const ProveArgs& args) {
   const auto params = vm::proof::params_by_name(args.preset);
@@ -120,10 +119,46 @@ bool load_proof(const char* command, const std::string& path, vm::proof::Program
 }
 
 int verify(const VerifyArgs& args) {
-  vm::proof::ProgramProof proof;
+  vm::proof::ProgramProof proof, previous;
   if (!load_proof("verify", args.proof, &proof)) return kExitBadInput;
+  if (!args.previous.empty() && !load_proof("verify", args.previous, &previous)) {
+    return kExitBadInput;
+  }
+  std::optional<runner::CircuitsData> circuits;
+  if (!args.circuits.empty()) {
+    try {
+      circuits = runner::read_circuits(args.circuits);
+    } catch (const runner::CircuitsError& e) {
+      std::fprintf(stderr, "zkbatch verify: %s\n", e.what());
+      return kExitBadInput;
+    }
+  }
   std::shared_ptr<const vm::proof::VmKey> key;
   vm::proof::ProgramVerdict v = vm::proof::verify_program_file(proof, &key);
+  // --circuits: a file built for another program, preset or segment size than the proof's is
+  // the wrong file for this proof (bad input), as it is for `zkbatch prove --circuits`.
+  if (circuits && key &&
+      (circuits->key_digest != key->digest || circuits->params != proof.params ||
+       circuits->segment_log2 != proof.segment_log2)) {
+    std::fprintf(stderr,
+                 "zkbatch verify: %s: built for key %s, preset %s, segments of 2^%u; %s is "
+                 "about key %s, preset %s, segments of 2^%u\n",
+                 args.circuits.c_str(), runner::digest_hex(circuits->key_digest).c_str(),
+                 circuits->params.c_str(), circuits->segment_log2, args.proof.c_str(),
+                 runner::digest_hex(key->digest).c_str(), proof.params.c_str(), proof.segment_log2);
+    return kExitBadInput;
+  }
+  std::string why;
+  // --previous-proof: the previous proof verifies and this one links to it.
+  if (v.ok() && !args.previous.empty()) {
+    const vm::proof::ProgramVerdict pv = vm::proof::verify_program_file(previous);
+    if (!pv.ok()) {
+      why = fmt::format("previous proof {}: {}", args.previous, pv.message());
+    } else {
+      const std::string link = runner::check_link(previous.public_output, proof.public_output);
+      if (!link.empty()) why = fmt::format("{} (previous proof {})", link, args.previous);
+    }
+  }
   if (v.ok() && !args.elf.empty()) {
     vm::ElfError error;
     const vm::Program expected = vm::Program::load(args.elf, error);
@@ -135,20 +170,30 @@ int verify(const VerifyArgs& args) {
       v.error = vm::proof::ProgramError::wrong_program;
     }
   }
+  const bool valid = v.ok() && why.empty();
+  const std::string message = !v.ok() && why.empty() ? v.message()
+                              : !v.ok()              ? v.message() + ": " + why
+                                                     : why;
   if (args.json) {
     nlohmann::json j;
-    j["valid"] = v.ok();
-    j["error"] = v.ok() ? nlohmann::json(nullptr) : nlohmann::json(v.message());
+    j["valid"] = valid;
+    j["error"] = valid ? nlohmann::json(nullptr) : nlohmann::json(message);
     j["program"] = digest_hex(v.program);
     j["preset"] = proof.params;
     j["segments"] = proof.segments.size();
     j["public_output"] = hex(proof.public_output.data(), proof.public_output.size());
+    if (!args.previous.empty()) j["previous_proof"] = args.previous;
     std::puts(j.dump(2).c_str());
   } else {
-    std::printf("%s: %s\nprogram: %s\n", args.proof.c_str(), v.ok() ? "valid" : v.message().c_str(),
+    std::printf("%s: %s\nprogram: %s\n", args.proof.c_str(), valid ? "valid" : message.c_str(),
                 digest_hex(v.program).c_str());
+    if (valid) {
+      std::printf("public output: %s\n",
+                  hex(proof.public_output.data(), proof.public_output.size()).c_str());
+      if (!args.previous.empty()) std::printf("links to: %s\n", args.previous.c_str());
+    }
   }
-  return v.ok() ? kExitOk : kExitFailed;
+  return valid ? kExitOk : kExitFailed;
 }
 
 int show(const std::string& path) {
@@ -218,6 +263,12 @@ void register_vm_prove(CLI::App& app, CommandRegistry& registry) {
   auto va = std::make_shared<VerifyArgs>();
   verify_cmd->add_option("proof", va->proof, "Program proof file")->required();
   verify_cmd->add_option("--elf", va->elf, "Also require the proof to be about this ELF");
+  verify_cmd->add_option("--circuits", va->circuits,
+                         "Circuits file of the proof's program (zkbatch circuits build): exit 2 "
+                         "when it was built for another program, preset or segment size");
+  verify_cmd->add_option("--previous-proof", va->previous,
+                         "Also require the proof to link to this one (its output bytes 0..31 "
+                         "equal the previous proof's bytes 32..63)");
   verify_cmd->add_flag("--json", va->json, "Print the verdict as JSON");
   registry.commands.push_back({verify_cmd, [va] { return verify(*va); }});
 
