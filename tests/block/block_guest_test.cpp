@@ -35,11 +35,13 @@ std::string block_elf(std::string& why) {
 /// The public values guest/block commits for a valid block.
 std::vector<uint8_t> expected_output(const GuestInputView& view, const BlockOutcome& out) {
   std::vector<uint8_t> bytes;
+  const base::Bytes32 parent = view.prev_hash(255);
+  bytes.insert(bytes.end(), parent.bytes, parent.bytes + 32);
+  bytes.insert(bytes.end(), out.block_hash.bytes, out.block_hash.bytes + 32);
   for (int i = 0; i < 8; ++i)
     bytes.push_back(static_cast<uint8_t>(out.number >> (8 * i)));
-  const base::Bytes32 parent = view.prev_hash(255);
-  for (const base::Bytes32* h : {&out.block_hash, &parent, &out.pre_state_root,
-                                 &out.post_state_root, &out.transactions_root, &out.receipts_root})
+  for (const base::Bytes32* h :
+       {&out.pre_state_root, &out.post_state_root, &out.transactions_root, &out.receipts_root})
     bytes.insert(bytes.end(), h->bytes, h->bytes + 32);
   return bytes;
 }
