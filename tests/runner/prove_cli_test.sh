@@ -6,7 +6,7 @@
 # them sorted), in real processes under mpirun -np 1/2/3 (--oversubscribe --allow-run-as-root
 # on a 2-core machine). Segments of 2^10 cycles keep each scenario within seconds.
 #   prove_cli_test.sh ZKBATCH MPIRUN GUEST_ELF_DIR SCENARIO
-# Scenarios: determinism, kill_resume, cancel, bad_input, link, circuits.
+# Scenarios: determinism, kill_resume, cancel, bad_input, link, circuits, prometheus.
 # $ZKB_GUEST_ELF_DIR overrides GUEST_ELF_DIR. Exit 0 pass, 1 fail, 77 skipped.
 set -euo pipefail
 zkbatch=$1 mpirun=$2 elf_dir=${ZKB_GUEST_ELF_DIR:-$3} scenario=$4
@@ -256,6 +256,56 @@ PY
     fi
     "$zkbatch" circuits build --elf "$elf" --out "$work/c11.h5" --segment-log2 11 >/dev/null
     expect_exit 2 "$work/v11" "$zkbatch" verify "$work/out/two.proof" --circuits "$work/c11.h5"
+    ;;
+
+  prometheus)
+    # Debian's prometheus scrapes rank 0's endpoint while two ranks prove a two-input batch; the
+    # figures read back through Prometheus's HTTP API equal the proofs' summaries.
+    command -v prometheus >/dev/null || { echo "SKIP: no prometheus binary"; exit 77; }
+    command -v curl >/dev/null || { echo "SKIP: no curl"; exit 77; }
+    free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+    mport=$(free_port)
+    pport=$(free_port)
+    cat >"$work/prometheus.yml" <<YML
+global: {scrape_interval: 1s, evaluation_interval: 1s}
+scrape_configs:
+  - job_name: zkbatch
+    static_configs:
+      - targets: ['127.0.0.1:$mport']
+YML
+    prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
+      --web.listen-address="127.0.0.1:$pport" >"$work/prom.log" 2>&1 &
+    pids+=("$!")
+    prove 2 --out "$work/out" --input "$work/six.in" "$work/two.in" --metrics-port "$mport" \
+      --metrics-linger 30 2>"$work/log" &
+    pids+=("$!")
+    query() {
+      curl -s "http://127.0.0.1:$pport/api/v1/query" --data-urlencode "query=$1" |
+        python3 -c 'import json,sys; r=json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "")'
+    }
+    sum_field() {
+      python3 -c 'import json,sys; print(sum(json.load(open(f))[sys.argv[1]] for f in sys.argv[2:]))' \
+        "$1" "$work"/out/six.proof.json "$work"/out/two.proof.json 2>/dev/null || echo x
+    }
+    got=''
+    segs=x
+    for _ in $(seq 240); do
+      sleep 0.5
+      got=$(query 'zkbatch_segments_proved_total' 2>/dev/null || true)
+      segs=$(sum_field segments)
+      [ -n "$got" ] && [ "$got" = "$segs" ] && break
+    done
+    if [ -z "$got" ] || [ "$got" != "$segs" ]; then
+      fail "prometheus saw '$got' segments, the job proved $segs"
+    fi
+    [ "$(query 'up{job="zkbatch"}')" = 1 ] || fail "target not up"
+    [ "$(query 'zkbatch_cycles_proved_total')" = "$(sum_field cycles)" ] || fail "cycles differ"
+    for phase in trace commit quotient fri; do
+      v=$(query "zkbatch_phase_seconds_total{phase=\"$phase\"}")
+      python3 -c 'import sys; assert float(sys.argv[1]) > 0' "$v" || fail "no $phase seconds: '$v'"
+    done
+    [ "$(query 'zkbatch_queue_backlog')" = 0 ] || fail "backlog not 0 at the end"
+    [ "$(query 'zkbatch_failures_total')" = 0 ] || fail "failures counted"
     ;;
 
   *) fail "unknown scenario $scenario" ;;
