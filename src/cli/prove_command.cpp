@@ -78,6 +78,11 @@ void register_prove(CLI::App& app, CommandRegistry& registry) {
   cmd->add_option("--metrics-linger", c.metrics_linger_s,
                   "Keep serving metrics this many seconds after the batch")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--resident-states", c.resident_states,
+                  "Committed segments a rank keeps in memory between the two phases; others are "
+                  "committed again from their checkpoint (memory against time)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   cmd->add_option("--segment-log2", a->prover.segment_log2, "Segment size: 2^K cycles")
       ->check(CLI::Range(1, static_cast<int>(vm::chips::kMaxSegmentLog2)))
       ->capture_default_str();

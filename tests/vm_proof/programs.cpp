@@ -32,6 +32,18 @@ Program isa_program() {
   as.li(a2, 6);
   as.syscall(kSyscallRead);
   fold(as, a0);
+  // Empty transfers at unaligned addresses touch no memory: a read at the end of the input
+  // (with 6 bytes of input, or the first read with none) and a public write of nothing.
+  as.li(a0, kFdInput);
+  as.i(Opcode::addi, a1, s0, 75);
+  as.li(a2, 3);
+  as.syscall(kSyscallRead);
+  fold(as, a0);
+  as.li(a0, kFdPublic);
+  as.i(Opcode::addi, a1, s0, 78);
+  as.li(a2, 0);
+  as.syscall(kSyscallWrite);
+  fold(as, a0);
   as.load(Opcode::lw, t0, s0, 64);
   fold(as, t0);
   as.load(Opcode::lw, t0, s0, 68);

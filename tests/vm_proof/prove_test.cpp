@@ -27,6 +27,20 @@ TEST(ProveProgram, EveryInstructionProvesAndVerifies) {
   EXPECT_TRUE(v.ok()) << v.message();
 }
 
+TEST(ProveProgram, EmptyTransfersAtUnalignedBuffersProve) {
+  // isa_program reads 6 bytes to an unaligned buffer, then reads again at the end of the input
+  // and writes nothing publicly, both at unaligned addresses; with no input every read is empty.
+  const Program program = testing::isa_program();
+  for (const std::vector<uint8_t>& input : {std::vector<uint8_t>{}, std::vector<uint8_t>{1, 2}}) {
+    const RunResult r = Emulator(program).execute(input);
+    ASSERT_TRUE(r.succeeded());
+    const ProgramProof proof = prove(program, input, 9);
+    const ProgramVerdict v = verify(program, proof);
+    EXPECT_TRUE(v.ok()) << v.message();
+    EXPECT_EQ(proof.public_output, r.public_output);
+  }
+}
+
 TEST(ProveProgram, ManySegmentsAndAnyKCommitTheSameOutput) {
   const Program program = testing::loop_program(12);
   const RunResult r = Emulator(program).execute({});

@@ -100,10 +100,13 @@ bool TracedMachine<Recorder>::host_call(const Instruction& inst) {
   // The words of the buffer the call moves through the memory argument: read() writes
   // [buf, buf + count), write(fd 3) reads [buf, buf + n); debug text is not proven.
   const bool reading = number == kSyscallRead;
-  const bool moves_memory = reading || (number == kSyscallWrite && fd == kFdPublic);
+  const bool moves_bytes = reading || (number == kSyscallWrite && fd == kFdPublic);
   uint64_t count = n;
   if (reading) count = std::min<uint64_t>(n, input_.size() - input_cursor_);
   const uint64_t end = uint64_t{buf} + count;
+  // An empty transfer (a read at the end of the input, a write of nothing) touches no word, not
+  // even the one holding an unaligned `buf`: the syscall chip sends nothing to the I/O chip then.
+  const bool moves_memory = moves_bytes && count > 0;
   if (moves_memory) {
     for (uint64_t w = buf & ~3u; w < end; w += 4) {
       if (word(static_cast<uint32_t>(w)) == nullptr) {
@@ -135,8 +138,8 @@ bool TracedMachine<Recorder>::host_call(const Instruction& inst) {
     sys.arg_reads.push_back(read_reg(kRegA1, kSlotRs1));
     sys.arg_reads.push_back(read_reg(kRegA2, kSlotRs1));
     uint32_t result = n;
-    if (moves_memory) {
-      for (uint64_t w = buf & ~3u; w < end; w += 4) {
+    if (moves_bytes) {
+      for (uint64_t w = buf & ~3u; moves_memory && w < end; w += 4) {
         const uint32_t address = static_cast<uint32_t>(w);
         Cell& cell = *word(address);
         uint32_t value = cell.value;

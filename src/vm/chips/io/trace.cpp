@@ -19,7 +19,7 @@ poly::RowMajorMatrix generate_trace(const std::vector<SyscallEvent>& events, Loo
     const bool read = e.number == kSyscallRead;
     const uint64_t start = e.buf, end = uint64_t{e.buf} + (read ? e.result : e.n);
     const uint64_t first_word = start & ~uint64_t{3};
-    if (e.words.size() != (end - first_word + 3) / 4) {
+    if (end <= start || e.words.size() != (end - first_word + 3) / 4) {
       throw std::logic_error("io trace: buffer words do not cover the buffer");
     }
     for (size_t w = 0; w < e.words.size(); ++w, ++i) {
