@@ -9,28 +9,14 @@
 
 #include "cli/app.hpp"
 #include "cli/build_info.hpp"
+#include "cli/cli_test_util.hpp"
 
 namespace {
 
 using zkbatch::cli::run;
 
-struct Outcome {
-  int code;
-  std::string out;
-};
-
-Outcome run_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "zkbatch");
-  std::vector<char*> argv;
-  for (auto& a : args)
-    argv.push_back(a.data());
-  testing::internal::CaptureStdout();
-  testing::internal::CaptureStderr();
-  int code = run(static_cast<int>(argv.size()), argv.data());
-  Outcome o{code, testing::internal::GetCapturedStdout()};
-  testing::internal::GetCapturedStderr();
-  return o;
-}
+using zkbatch::cli::test::Outcome;
+using zkbatch::cli::test::run_cli;
 
 TEST(Cli, VersionNamesEveryBuildFact) {
   Outcome o = run_cli({"--version"});

@@ -16,43 +16,16 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/app.hpp"
+#include "cli/cli_test_util.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome run_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "zkbatch");
-  std::vector<char*> argv;
-  for (auto& a : args)
-    argv.push_back(a.data());
-  testing::internal::CaptureStdout();
-  testing::internal::CaptureStderr();
-  int code = zkbatch::cli::run(static_cast<int>(argv.size()), argv.data());
-  std::string out = testing::internal::GetCapturedStdout();
-  std::string err = testing::internal::GetCapturedStderr();
-  return Outcome{code, out, err};
-}
-
-std::string shared_dir() {
-  const char* dir = std::getenv("ZKB_SHARED_DIR");
-  return dir == nullptr ? "" : dir;
-}
-
-#define REQUIRE_SHARED()                                                          \
-  if (shared_dir().empty() || !fs::exists(shared_dir() + "/witnesses")) {         \
-    GTEST_SKIP() << "ZKB_SHARED_DIR/witnesses not found: real witnesses skipped"; \
-  }
-
-std::string cases() {
-  return shared_dir() + "/witnesses/zk_evm_cases/";
-}
+using zkbatch::cli::test::cases;
+using zkbatch::cli::test::Outcome;
+using zkbatch::cli::test::run_cli;
+using zkbatch::cli::test::shared_dir;
 
 std::string infra() {
   return shared_dir() + "/witnesses/prover_infra/";
